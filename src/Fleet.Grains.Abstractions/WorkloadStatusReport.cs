@@ -1,0 +1,10 @@
+namespace Fleet.Grains;
+
+/// <summary>What a node's agent says about one workload in a heartbeat.</summary>
+[GenerateSerializer, Immutable, Alias("fleet.WorkloadStatusReport")]
+public sealed record WorkloadStatusReport(
+    [property: Id(0)] string NodeId,
+    [property: Id(1)] WorkloadPhase Phase,
+    [property: Id(2)] int? ExitCode,
+    [property: Id(3)] string Reason,
+    [property: Id(4)] DateTimeOffset At);

@@ -8,4 +8,7 @@ public sealed class JailException : Exception
     public JailException(string message, Exception inner) : base(message, inner) { }
 
     public JailException() { }
+
+    /// <summary>The errno of the failed system call, when one failed.</summary>
+    public int? Errno { get; init; }
 }

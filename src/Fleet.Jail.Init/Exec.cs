@@ -1,0 +1,80 @@
+using System.Runtime.InteropServices;
+using Fleet.Jail.Bundles;
+
+namespace Fleet.Jail.Init;
+
+/// <summary>The last step: find the command inside the jail and execve it.</summary>
+internal static class Exec
+{
+    /// <summary>Replaces the init with the workload; returns only on failure, with the exit code and the reason.</summary>
+    public static (int ExitCode, string Reason) Run(OciProcess process, Stdio stdio)
+    {
+        Interop.CheckIo(Interop.Libc.Chdir(process.Cwd), "chdir", process.Cwd);
+        var name = process.Args[0];
+        var (path, errno) = Resolve(name, SearchPath(process.Env));
+        if (path is null)
+        {
+            return (ExitCodeOf(errno), $"exec \"{name}\": {Interop.Describe(errno)}");
+        }
+
+        stdio.Install();
+        Execve(path, process.Args, process.Env);
+        errno = Interop.LastErrno;
+        return (ExitCodeOf(errno), $"exec \"{path}\": {Interop.Describe(errno)}");
+    }
+
+    /// <summary>
+    /// As execvp does: a name with a slash is used as is; otherwise the first executable match on
+    /// PATH. A match that is not executable is reported as such when nothing later matches.
+    /// </summary>
+    private static (string? Path, int Errno) Resolve(string name, string searchPath)
+    {
+        if (name.Contains('/', StringComparison.Ordinal))
+        {
+            return (name, 0);
+        }
+
+        var errno = Interop.Errno.ENOENT;
+        foreach (var directory in searchPath.Split(':'))
+        {
+            var candidate = Path.Combine(directory.Length == 0 ? "." : directory, name);
+            if (Interop.Libc.Access(candidate, Interop.Libc.X_OK) == 0 && !Directory.Exists(candidate))
+            {
+                return (candidate, 0);
+            }
+
+            if (Interop.LastErrno == Interop.Errno.EACCES)
+            {
+                errno = Interop.Errno.EACCES;
+            }
+        }
+
+        return (null, errno);
+    }
+
+    private static string SearchPath(IReadOnlyList<string> environment) =>
+        environment.LastOrDefault(entry => entry.StartsWith("PATH=", StringComparison.Ordinal))?["PATH=".Length..]
+        ?? BundleConfig.DefaultPath;
+
+    private static int ExitCodeOf(int errno) =>
+        errno is Interop.Errno.ENOENT or Interop.Errno.ENOTDIR ? InitExitCode.NotFound : InitExitCode.NotExecutable;
+
+    private static unsafe void Execve(string path, IReadOnlyList<string> args, IReadOnlyList<string> environment)
+    {
+        // Never freed: execve replaces the process, or the init exits right after.
+        var argv = NullTerminated(args);
+        var envp = NullTerminated(environment);
+        _ = Interop.Libc.Execve(path, argv, envp);
+    }
+
+    private static unsafe byte** NullTerminated(IReadOnlyList<string> strings)
+    {
+        var array = (byte**)NativeMemory.AllocZeroed((nuint)(strings.Count + 1), (nuint)sizeof(byte*));
+        for (var i = 0; i < strings.Count; i++)
+        {
+            array[i] = (byte*)Marshal.StringToCoTaskMemUTF8(strings[i]);
+        }
+
+        return array;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json;
+
+namespace Fleet.Jail.Bundles;
+
+/// <summary>
+/// One jail's directory: an OCI bundle (config.json, the rootfs mount point) plus the overlay's
+/// upper and work dirs, the init's status file and the runtime's state file. Everything here is
+/// the jail's own and goes away with it; the logs live elsewhere.
+/// </summary>
+internal sealed class JailBundle
+{
+    public const string ConfigFileName = "config.json";
+    public const string StateFileName = "state.json";
+    public const string StatusFileName = "status";
+
+    public JailBundle(string directory)
+    {
+        Directory = Path.GetFullPath(directory);
+    }
+
+    public string Directory { get; }
+
+    public string Id => Path.GetFileName(Directory);
+
+    public string ConfigPath => Path.Combine(Directory, ConfigFileName);
+
+    public string StatePath => Path.Combine(Directory, StateFileName);
+
+    /// <summary>The init writes "op path: strerror" here when it fails before the workload's execve.</summary>
+    public string StatusPath => Path.Combine(Directory, StatusFileName);
+
+    public string UpperDirectory => Path.Combine(Directory, "upper");
+
+    public string WorkDirectory => Path.Combine(Directory, "work");
+
+    public string RootfsDirectory(OciSpec spec) => Path.Combine(Directory, spec.Root.Path);
+
+    /// <summary>Creates the directory and its layout and writes config.json; fails if the jail already exists.</summary>
+    public static JailBundle Create(string directory, OciSpec spec)
+    {
+        var bundle = new JailBundle(directory);
+        if (System.IO.Directory.Exists(bundle.Directory))
+        {
+            throw new JailException($"create bundle {bundle.Directory}: a jail with this id already exists");
+        }
+
+        System.IO.Directory.CreateDirectory(bundle.Directory);
+        System.IO.Directory.CreateDirectory(bundle.UpperDirectory);
+        System.IO.Directory.CreateDirectory(bundle.WorkDirectory);
+        System.IO.Directory.CreateDirectory(bundle.RootfsDirectory(spec));
+        File.WriteAllBytes(bundle.ConfigPath, JsonSerializer.SerializeToUtf8Bytes(spec, BundleJsonContext.Default.OciSpec));
+        return bundle;
+    }
+
+    public OciSpec ReadConfig() =>
+        JsonSerializer.Deserialize(File.ReadAllBytes(ConfigPath), BundleJsonContext.Default.OciSpec)
+        ?? throw new JailException($"read {ConfigPath}: empty bundle config");
+
+    public void WriteState(JailState state)
+    {
+        // Write then rename, so a crash never leaves a half-written state file for Recover to trip on.
+        var temporary = StatePath + ".tmp";
+        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(state, BundleJsonContext.Default.JailState));
+        File.Move(temporary, StatePath, overwrite: true);
+    }
+
+    public JailState? ReadState()
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(File.ReadAllBytes(StatePath), BundleJsonContext.Default.JailState);
+        }
+        catch (Exception e) when (e is FileNotFoundException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The init's failure message, or null when it wrote none (it reached the workload's execve).</summary>
+    public string? ReadStatus()
+    {
+        try
+        {
+            var text = File.ReadAllText(StatusPath).Trim();
+            return text.Length == 0 ? null : text;
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Removes the whole directory (overlay upper and work included). Missing is fine.</summary>
+    public void Delete()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new JailException($"remove {Directory}: {e.Message}", e);
+        }
+    }
+}

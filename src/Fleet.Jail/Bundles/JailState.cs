@@ -1,0 +1,9 @@
+namespace Fleet.Jail.Bundles;
+
+/// <summary>
+/// What the runtime knows about a started jail's process, kept beside its bundle so that a
+/// restarted agent can find it again.
+/// </summary>
+/// <param name="Pid">Host PID of the jail's first process.</param>
+/// <param name="StartTime">Its start time from /proc/PID/stat (clock ticks since boot): a PID reused by another process has another start time.</param>
+internal sealed record JailState(int Pid, ulong StartTime);

@@ -32,6 +32,12 @@ internal sealed class AgentOptions
     /// <summary>The static busybox the <c>busybox</c> rootfs is built from at start-up when missing. Default <c>/bin/busybox</c>.</summary>
     public string BusyboxPath { get; set; } = "/bin/busybox";
 
+    /// <summary>
+    /// The cgroup every jail's cgroup is created under, in each hierarchy: <c>&lt;parent&gt;/&lt;workload id&gt;</c>.
+    /// Default <c>fleet</c>. Agents sharing a host may share it: workload ids are unique.
+    /// </summary>
+    public string CgroupParent { get; set; } = "fleet";
+
     /// <summary>The NativeAOT helper that sets up each jail. Default: <c>fleet-jail-init</c> next to the agent binary.</summary>
     public string JailInitPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "fleet-jail-init");
 

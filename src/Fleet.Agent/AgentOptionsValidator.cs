@@ -40,6 +40,11 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
             failures.Add("Agent:RootfsDirectory must not be empty.");
         }
 
+        if (string.IsNullOrWhiteSpace(options.CgroupParent) || options.CgroupParent.Contains("..", StringComparison.Ordinal))
+        {
+            failures.Add("Agent:CgroupParent must be a cgroup path without '..'.");
+        }
+
         if (options.HeartbeatInterval <= TimeSpan.Zero)
         {
             failures.Add("Agent:HeartbeatInterval must be positive.");

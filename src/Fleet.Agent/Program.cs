@@ -17,7 +17,12 @@ builder.Services.AddSingleton(provider =>
 {
     var agent = provider.GetRequiredService<IOptions<AgentOptions>>().Value;
     return new JailRuntime(
-        new JailRuntimeOptions { StateDirectory = Path.Combine(agent.StateDirectory, "jails"), InitPath = agent.JailInitPath },
+        new JailRuntimeOptions
+        {
+            StateDirectory = Path.Combine(agent.StateDirectory, "jails"),
+            InitPath = agent.JailInitPath,
+            CgroupParent = agent.CgroupParent,
+        },
         provider.GetRequiredService<ILogger<JailRuntime>>(),
         provider.GetRequiredService<TimeProvider>());
 });

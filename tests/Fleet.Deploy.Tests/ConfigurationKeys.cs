@@ -25,6 +25,7 @@ internal static class ConfigurationKeys
         new(Agent, "Agent:RootfsDirectory", "/var/lib/fleet/rootfs"),
         new(Agent, "Agent:BusyboxPath", "/bin/busybox"),
         new(Agent, "Agent:JailInitPath", "fleet-jail-init beside the agent binary"),
+        new(Agent, "Agent:CgroupParent", "fleet"),
         new(Agent, "Agent:HeartbeatInterval", "00:00:02"),
         new(Agent, "Agent:CpuMillis", "read from the host"),
         new(Agent, "Agent:MemoryBytes", "read from the host"),

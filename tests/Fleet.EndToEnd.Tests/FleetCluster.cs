@@ -20,6 +20,7 @@ internal sealed class FleetCluster : IAsyncDisposable
     private readonly int _siloPort = FreePort.Next();
     private readonly int _gatewayPort = FreePort.Next();
     private readonly List<ChildProcess> _agents = [];
+    private readonly string _cgroupParent = $"fleet-e2e-{Guid.NewGuid():N}"[..18];
     private readonly GrpcChannel _channel;
     private ChildProcess? _controlPlane;
 
@@ -136,6 +137,7 @@ internal sealed class FleetCluster : IAsyncDisposable
         }
 
         _channel.Dispose();
+        CgroupCleanup.Remove(_cgroupParent);
         try
         {
             Directory.Delete(_root, recursive: true);
@@ -169,6 +171,7 @@ internal sealed class FleetCluster : IAsyncDisposable
             $"--Agent:HttpUrl=http://127.0.0.1:{FreePort.Next()}",
             $"--Agent:StateDirectory={state}",
             $"--Agent:RootfsDirectory={Path.Combine(_root, "rootfs")}",
+            $"--Agent:CgroupParent={_cgroupParent}",
             "--Agent:HeartbeatInterval=00:00:01",
             "--Agent:StopGracePeriod=00:00:02",
         };

@@ -28,6 +28,9 @@ public sealed class RunWorkloadTests(SingleNodeFixture fixture) : IClassFixture<
         Assert.Equal("WORKLOAD_STATE_EXITED", json.RootElement.GetProperty("state").GetString());
         Assert.Equal(0, json.RootElement.GetProperty("exitCode").GetInt32());
         Assert.Equal("hello", json.RootElement.GetProperty("spec").GetProperty("name").GetString());
+        Assert.Equal(
+            ["WORKLOAD_STATE_PENDING", "WORKLOAD_STATE_STARTING", "WORKLOAD_STATE_RUNNING", "WORKLOAD_STATE_EXITED"],
+            json.RootElement.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("state").GetString()));
     }
 
     [Fact]

@@ -29,6 +29,29 @@ public sealed class LifecycleTests(SharedCluster shared) : IClassFixture<SharedC
     }
 
     [Fact]
+    public async Task A_workload_that_passed_through_several_states_between_two_reports_still_shows_each()
+    {
+        var node = await _s.RegisterNode("2", "1Gi");
+        var workload = await _s.Submit("0.5", "64Mi");
+        var startedAt = DateTimeOffset.UtcNow.AddMilliseconds(-50);
+
+        await _s.Report(workload, WorkloadPhase.Exited, exitCode: 0, reason: "", earlier:
+        [
+            new StateChange(WorkloadPhase.Pending, startedAt.AddMilliseconds(-20), ""),
+            new StateChange(WorkloadPhase.Starting, startedAt.AddMilliseconds(-10), ""),
+            new StateChange(WorkloadPhase.Running, startedAt, ""),
+        ]);
+
+        var exited = await _s.Get(workload.Id);
+        Assert.Equal(
+            [WorkloadPhase.Pending, WorkloadPhase.Starting, WorkloadPhase.Running, WorkloadPhase.Exited],
+            exited.History.Select(h => h.Phase));
+        Assert.Equal(startedAt, exited.History[2].At);
+        Assert.Equal($"running on node {node}", exited.History[2].Reason);
+        Assert.Equal(0, exited.ExitCode);
+    }
+
+    [Fact]
     public async Task A_terminal_phase_releases_the_capacity()
     {
         var node = await _s.RegisterNode("2", "1Gi");

@@ -53,8 +53,8 @@ public sealed class Scenario(IGrainFactory grains)
         return outcome.Workload ?? throw new InvalidOperationException($"name taken by {outcome.NameTakenBy}");
     }
 
-    public Task Report(WorkloadSnapshot workload, WorkloadPhase phase, int? exitCode = null, string reason = "") =>
-        Workload(workload.Id).Report(new WorkloadStatusReport(workload.NodeId!, phase, exitCode, reason, DateTimeOffset.UtcNow));
+    public Task Report(WorkloadSnapshot workload, WorkloadPhase phase, int? exitCode = null, string reason = "", params StateChange[] earlier) =>
+        Workload(workload.Id).Report(new WorkloadStatusReport(workload.NodeId!, phase, exitCode, reason, DateTimeOffset.UtcNow, [.. earlier]));
 
     public async Task<WorkloadSnapshot> Get(string workloadId) =>
         await Workload(workloadId).Get() ?? throw new InvalidOperationException($"workload {workloadId} does not exist");

@@ -28,7 +28,15 @@ internal sealed partial class WorkloadReconciler
             return;
         }
 
-        SaveLocked(entry, entry.Record with { State = state, ExitCode = exitCode, Reason = reason, At = _time.GetUtcNow() });
+        var now = _time.GetUtcNow();
+        SaveLocked(entry, entry.Record with
+        {
+            State = state,
+            ExitCode = exitCode,
+            Reason = reason,
+            At = now,
+            Earlier = [.. entry.Record.Earlier, new WorkloadTransition(entry.Record.State, entry.Record.At, entry.Record.Reason)],
+        });
         if (state == WorkloadState.Exited)
         {
             LogExited(entry.Record.Id, exitCode);

@@ -36,6 +36,9 @@ internal sealed record WorkloadRecord
     /// <summary>When the agent saw <see cref="State"/> begin.</summary>
     public DateTimeOffset At { get; init; }
 
+    /// <summary>The states before <see cref="State"/>, oldest first, each with when it began.</summary>
+    public IReadOnlyList<WorkloadTransition> Earlier { get; init; } = [];
+
     /// <summary>The workload left the desired set: whatever ends it now ends it as stopped.</summary>
     public bool StopRequested { get; init; }
 
@@ -91,6 +94,13 @@ internal sealed record WorkloadRecord
         {
             status.ExitCode = code;
         }
+
+        status.Earlier.AddRange(Earlier.Select(transition => new StateTransition
+        {
+            State = transition.State,
+            At = Timestamp.FromDateTimeOffset(transition.At),
+            Reason = transition.Reason,
+        }));
 
         return status;
     }

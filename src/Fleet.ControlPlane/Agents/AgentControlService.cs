@@ -59,7 +59,8 @@ internal sealed partial class AgentControlService(IGrainFactory grains, TimeProv
                 status.State.ToPhase()!.Value,
                 status.HasExitCode ? status.ExitCode : null,
                 status.Reason,
-                status.At?.ToDateTimeOffset() ?? now))));
+                status.At?.ToDateTimeOffset() ?? now,
+                [.. status.Earlier.Select(earlier => new StateChange(earlier.State.ToPhase()!.Value, earlier.At?.ToDateTimeOffset() ?? now, earlier.Reason))]))));
         return new Proto.HeartbeatResponse { Known = true };
     }
 

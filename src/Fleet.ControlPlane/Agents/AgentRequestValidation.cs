@@ -64,6 +64,14 @@ internal static class AgentRequestValidation
             {
                 violations.Add(new($"workloads[{i}].state", $"must be a workload state, not {status.State}"));
             }
+
+            for (var j = 0; j < status.Earlier.Count; j++)
+            {
+                if (status.Earlier[j].State.ToPhase() is null)
+                {
+                    violations.Add(new($"workloads[{i}].earlier[{j}].state", $"must be a workload state, not {status.Earlier[j].State}"));
+                }
+            }
         }
 
         return violations;

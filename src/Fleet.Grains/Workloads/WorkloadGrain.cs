@@ -123,6 +123,16 @@ internal sealed partial class WorkloadGrain(
             return;
         }
 
+        // States it passed through between two heartbeats are history too, in the order the agent saw them.
+        foreach (var earlier in report.Earlier.IsDefault ? [] : report.Earlier)
+        {
+            if (!earlier.Phase.IsTerminal() && WorkloadPhases.IsForward(Workload!.Phase, earlier.Phase) && WorkloadPhases.IsForward(earlier.Phase, report.Phase))
+            {
+                var earlierReason = string.IsNullOrEmpty(earlier.Reason) ? DefaultReason(report with { Phase = earlier.Phase }, report.NodeId) : earlier.Reason;
+                await Change(earlier.Phase, null, earlierReason, earlier.At);
+            }
+        }
+
         var reason = string.IsNullOrEmpty(report.Reason) ? DefaultReason(report, report.NodeId) : report.Reason;
         await Change(report.Phase, report.Phase.IsTerminal() ? report.ExitCode : null, reason, report.At);
         LogPhase(logger, WorkloadId, report.Phase, report.NodeId);

@@ -118,6 +118,9 @@ public sealed class WorkloadReconcilerTests : IAsyncLifetime
         var status = Assert.Single(_reconciler.Snapshot()).Status;
         Assert.Equal(3, status.ExitCode);
         Assert.Equal(string.Empty, status.Reason);
+        // The final report still carries every earlier state, in case one was never delivered.
+        Assert.Equal([WorkloadState.Pending, WorkloadState.Starting, WorkloadState.Running], status.Earlier.Select(t => t.State));
+        Assert.True(status.Earlier[^1].At.ToDateTimeOffset() <= status.At.ToDateTimeOffset());
 
         await _reconciler.ApplyAsync(Set(2, Assignment("w-exit")), Cancel);
         Assert.Single(_runtime.Started);

@@ -4,36 +4,16 @@ using System.Diagnostics;
 namespace Fleet.Grains.Tests;
 
 /// <summary>Counts every event of its cluster, so it has a cluster of its own.</summary>
-public sealed class WorkloadEventsTests : IAsyncLifetime
+public sealed class WorkloadEventsTests : OwnCluster
 {
-    private readonly TempDirectory _directory = new();
-    private FleetCluster? _cluster;
-    private Scenario _s = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _cluster = await FleetCluster.StartAsync(_directory.Path, silos: 1);
-        _s = new Scenario(_cluster.Grains);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
-
-        _directory.Dispose();
-    }
-
     [Fact]
     public async Task A_watcher_gets_each_change_after_its_cursor()
     {
-        var cursor = (await _s.WorkloadIndex.WaitForEvents(-1, TimeSpan.Zero)).LastSequence;
-        await _s.RegisterNode("2", "1Gi");
+        var cursor = (await S.WorkloadIndex.WaitForEvents(-1, TimeSpan.Zero)).LastSequence;
+        await S.RegisterNode("2", "1Gi");
 
-        var waiting = _s.WorkloadIndex.WaitForEvents(cursor, TimeSpan.FromSeconds(20));
-        var workload = await _s.Submit("0.5", "64Mi");
+        var waiting = S.WorkloadIndex.WaitForEvents(cursor, TimeSpan.FromSeconds(20));
+        var workload = await S.Submit("0.5", "64Mi");
         var first = await waiting;
 
         Assert.False(first.Gap);
@@ -42,9 +22,9 @@ public sealed class WorkloadEventsTests : IAsyncLifetime
         Assert.Equal(cursor + 1, first.Events[0].Sequence);
         Assert.Equal(first.Events[^1].Sequence, first.LastSequence);
 
-        await _s.Report(workload, WorkloadPhase.Running);
+        await S.Report(workload, WorkloadPhase.Running);
         var all = await Eventually.Until(
-            () => _s.WorkloadIndex.WaitForEvents(cursor, TimeSpan.Zero),
+            () => S.WorkloadIndex.WaitForEvents(cursor, TimeSpan.Zero),
             b => b.Events.Any(e => e.Workload.Phase == WorkloadPhase.Running),
             "the Running event");
         Assert.Equal(
@@ -58,10 +38,10 @@ public sealed class WorkloadEventsTests : IAsyncLifetime
     [Fact]
     public async Task A_quiet_wait_ends_empty_after_max_wait()
     {
-        var cursor = (await _s.WorkloadIndex.WaitForEvents(-1, TimeSpan.Zero)).LastSequence;
+        var cursor = (await S.WorkloadIndex.WaitForEvents(-1, TimeSpan.Zero)).LastSequence;
 
         var watch = Stopwatch.StartNew();
-        var batch = await _s.WorkloadIndex.WaitForEvents(cursor, TimeSpan.FromMilliseconds(400));
+        var batch = await S.WorkloadIndex.WaitForEvents(cursor, TimeSpan.FromMilliseconds(400));
 
         Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(350), $"returned after {watch.Elapsed}");
         Assert.Empty(batch.Events);
@@ -72,9 +52,9 @@ public sealed class WorkloadEventsTests : IAsyncLifetime
     [Fact]
     public async Task A_cursor_ahead_of_the_index_is_a_gap()
     {
-        var cursor = (await _s.WorkloadIndex.WaitForEvents(-1, TimeSpan.Zero)).LastSequence;
+        var cursor = (await S.WorkloadIndex.WaitForEvents(-1, TimeSpan.Zero)).LastSequence;
 
-        var batch = await _s.WorkloadIndex.WaitForEvents(cursor + 1000, TimeSpan.FromSeconds(20));
+        var batch = await S.WorkloadIndex.WaitForEvents(cursor + 1000, TimeSpan.FromSeconds(20));
 
         Assert.True(batch.Gap);
         Assert.Empty(batch.Events);
@@ -84,23 +64,23 @@ public sealed class WorkloadEventsTests : IAsyncLifetime
     [Fact]
     public async Task Events_that_fell_off_the_ring_are_a_gap()
     {
-        var start = (await _s.WorkloadIndex.WaitForEvents(-1, TimeSpan.Zero)).LastSequence;
-        var spec = _s.Spec("0.1", "1Mi");
+        var start = (await S.WorkloadIndex.WaitForEvents(-1, TimeSpan.Zero)).LastSequence;
+        var spec = S.Spec("0.1", "1Mi");
         for (var i = 0; i < 4200; i++)
         {
             // Distinct, already placed workloads: each publication is an event, none is retried.
-            await _s.WorkloadIndex.Publish(new WorkloadSnapshot(
-                _s.NewWorkloadId(), spec, WorkloadPhase.Running, "node-x", null, "test", DateTimeOffset.UtcNow, ImmutableArray<StateChange>.Empty, 1));
+            await S.WorkloadIndex.Publish(new WorkloadSnapshot(
+                S.NewWorkloadId(), spec, WorkloadPhase.Running, "node-x", null, "test", DateTimeOffset.UtcNow, ImmutableArray<StateChange>.Empty, 1));
         }
 
         var latest = await Eventually.Until(
-            () => _s.WorkloadIndex.WaitForEvents(-1, TimeSpan.Zero),
+            () => S.WorkloadIndex.WaitForEvents(-1, TimeSpan.Zero),
             b => b.LastSequence >= start + 4200,
             "all publications arriving");
 
-        var stale = await _s.WorkloadIndex.WaitForEvents(start, TimeSpan.FromSeconds(20));
+        var stale = await S.WorkloadIndex.WaitForEvents(start, TimeSpan.FromSeconds(20));
         Assert.True(stale.Gap);
-        var recent = await _s.WorkloadIndex.WaitForEvents(latest.LastSequence - 10, TimeSpan.FromSeconds(20));
+        var recent = await S.WorkloadIndex.WaitForEvents(latest.LastSequence - 10, TimeSpan.FromSeconds(20));
         Assert.False(recent.Gap);
         Assert.Equal(10, recent.Events.Length);
         Assert.Equal(latest.LastSequence, recent.LastSequence);

@@ -9,6 +9,8 @@ dpkg -s busybox-static >/dev/null 2>&1 || missing+=(busybox-static)
 # NativeAOT (the jail's init helper) links with gcc/binutils against zlib.
 command -v gcc >/dev/null 2>&1 || missing+=(gcc)
 dpkg -s zlib1g-dev >/dev/null 2>&1 || missing+=(zlib1g-dev)
+# The jail tests compile a static probe (gcc -static) that makes the calls busybox cannot.
+dpkg -s libc6-dev >/dev/null 2>&1 || missing+=(libc6-dev)
 command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 
 if ((${#missing[@]} > 0)); then

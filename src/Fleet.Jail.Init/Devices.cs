@@ -1,3 +1,4 @@
+using Microsoft.Win32.SafeHandles;
 using static Fleet.Jail.Interop.Libc;
 
 namespace Fleet.Jail.Init;
@@ -18,19 +19,20 @@ internal static class Devices
         ("stderr", "/proc/self/fd/2"), ("ptmx", "pts/ptmx"),
     ];
 
-    public static void Create(string dev)
+    /// <summary>Creates the devices in <paramref name="dev"/>, a handle on the new tmpfs (never a path the image could redirect).</summary>
+    public static void Create(SafeFileHandle dev)
     {
+        var fd = (int)dev.DangerousGetHandle();
         foreach (var (name, major, minor) in CharDevices)
         {
-            var path = Path.Combine(dev, name);
-            Interop.CheckIo(Mknod(path, S_IFCHR | ReadWriteAll, MakeDev(major, minor)), "mknod", path);
+            Interop.CheckIo(Mknodat(fd, name, S_IFCHR | ReadWriteAll, MakeDev(major, minor)), "mknod", "/dev/" + name);
             // mknod's mode is cut by the umask; the devices must be usable by every user.
-            Interop.CheckIo(Chmod(path, ReadWriteAll), "chmod", path);
+            Interop.CheckIo(Fchmodat(fd, name, ReadWriteAll, 0), "chmod", "/dev/" + name);
         }
 
         foreach (var (name, target) in Links)
         {
-            File.CreateSymbolicLink(Path.Combine(dev, name), target);
+            Interop.CheckIo(Symlinkat(target, fd, name), "symlink", "/dev/" + name);
         }
     }
 }

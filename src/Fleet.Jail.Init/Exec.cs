@@ -6,20 +6,22 @@ namespace Fleet.Jail.Init;
 /// <summary>The last step: find the command inside the jail and execve it.</summary>
 internal static class Exec
 {
-    /// <summary>Replaces the init with the workload; returns only on failure, with the exit code and the reason.</summary>
-    public static (int ExitCode, string Reason) Run(OciProcess process, Stdio stdio)
+    /// <summary>
+    /// The command's path as execvp would find it on the jail's PATH, or the exit code and reason
+    /// when there is none; looked up before privileges are dropped, and checked again by execve.
+    /// </summary>
+    public static (string? Path, int ExitCode, string? Reason) Resolve(OciProcess process)
     {
-        Interop.CheckIo(Interop.Libc.Chdir(process.Cwd), "chdir", process.Cwd);
         var name = process.Args[0];
         var (path, errno) = Resolve(name, SearchPath(process.Env));
-        if (path is null)
-        {
-            return (ExitCodeOf(errno), $"exec \"{name}\": {Interop.Describe(errno)}");
-        }
+        return path is null ? (null, ExitCodeOf(errno), $"exec \"{name}\": {Interop.Describe(errno)}") : (path, 0, null);
+    }
 
-        stdio.Install();
+    /// <summary>Replaces the init with the workload; returns only on failure, with the exit code and the reason.</summary>
+    public static (int ExitCode, string Reason) Run(string path, OciProcess process)
+    {
         Execve(path, process.Args, process.Env);
-        errno = Interop.LastErrno;
+        var errno = Interop.LastErrno;
         return (ExitCodeOf(errno), $"exec \"{path}\": {Interop.Describe(errno)}");
     }
 

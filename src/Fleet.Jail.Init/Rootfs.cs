@@ -1,4 +1,5 @@
 using Fleet.Jail.Bundles;
+using Microsoft.Win32.SafeHandles;
 using static Fleet.Jail.Interop.Libc;
 
 namespace Fleet.Jail.Init;
@@ -19,13 +20,21 @@ internal static class Rootfs
         var lower = Stdio.Required(config, FleetAnnotations.RootfsLower);
         Mount("overlay", root, "overlay", 0, $"lowerdir={lower},upperdir={bundle.UpperDirectory},workdir={bundle.WorkDirectory}", "mount overlay on");
 
-        MountAt(root, "proc", "proc", "proc", DefaultFlags, null);
-        MountAt(root, "dev", "tmpfs", "tmpfs", MS_NOSUID | MS_STRICTATIME, "mode=755,size=65536k");
-        Devices.Create(Path.Combine(root, "dev"));
-        MountAt(root, "dev/pts", "devpts", "devpts", MS_NOSUID | MS_NOEXEC, "newinstance,ptmxmode=0666,mode=0620");
-        MountAt(root, "dev/shm", "shm", "tmpfs", DefaultFlags, "mode=1777,size=65536k");
-        MountAt(root, "dev/mqueue", "mqueue", "mqueue", DefaultFlags, null);
-        MountAt(root, "sys", "sysfs", "sysfs", DefaultFlags | MS_RDONLY, null);
+        // From here every target is the image's to shape (a symlink, a missing directory): each is
+        // resolved inside the root, never by a path string the kernel would follow to the host.
+        using var rootHandle = MountTarget.OpenRoot(root);
+        MountAt(rootHandle, "proc", "proc", "proc", DefaultFlags, null);
+        using (var dev = MountAt(rootHandle, "dev", "tmpfs", "tmpfs", MS_NOSUID | MS_STRICTATIME, "mode=755,size=65536k"))
+        {
+            // Reopened: the handle taken before the mount holds the directory under it.
+            using var mounted = MountTarget.Open(rootHandle, "dev", create: false)!;
+            Devices.Create(mounted);
+        }
+
+        MountAt(rootHandle, "dev/pts", "devpts", "devpts", MS_NOSUID | MS_NOEXEC, "newinstance,ptmxmode=0666,mode=0620").Dispose();
+        MountAt(rootHandle, "dev/shm", "shm", "tmpfs", DefaultFlags, "mode=1777,size=65536k").Dispose();
+        MountAt(rootHandle, "dev/mqueue", "mqueue", "mqueue", DefaultFlags, null).Dispose();
+        MountAt(rootHandle, "sys", "sysfs", "sysfs", DefaultFlags | MS_RDONLY, null).Dispose();
         return root;
     }
 
@@ -42,12 +51,16 @@ internal static class Rootfs
         Interop.CheckIo(Chdir("/"), "chdir", "/");
     }
 
-    private static void MountAt(string root, string relative, string source, string fstype, ulong flags, string? data)
+    /// <summary>After the pivot: the root mount becomes read-only; /dev, /dev/shm, /proc and the rest keep their own mounts.</summary>
+    public static void MakeReadonly() =>
+        Mount(null, "/", null, MS_BIND | MS_REMOUNT | MS_RDONLY, null, "remount read-only");
+
+    private static SafeFileHandle MountAt(SafeFileHandle root, string relative, string source, string fstype, ulong flags, string? data)
     {
-        var target = Path.Combine(root, relative);
         // The image may lack the mount point; creating it writes to the overlay's upper dir only.
-        Directory.CreateDirectory(target);
-        Mount(source, target, fstype, flags, data, $"mount {fstype} on");
+        var target = MountTarget.Open(root, relative, create: true)!;
+        Interop.CheckIo(Interop.Libc.Mount(source, MountTarget.ProcPath(target), fstype, flags, data), $"mount {fstype} on", "/" + relative);
+        return target;
     }
 
     private static void Mount(string? source, string target, string? fstype, ulong flags, string? data, string op) =>

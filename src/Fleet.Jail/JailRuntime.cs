@@ -43,7 +43,7 @@ public sealed partial class JailRuntime : IJailRuntime, IDisposable
         var spawner = Spawner();
 
         var cgroupsPath = $"/{_options.CgroupParent.Trim('/')}/{spec.Id}";
-        var config = BundleConfig.From(spec, cgroupsPath);
+        var config = BundleConfig.From(spec, cgroupsPath, _options.TraceInitSteps);
         var bundle = OnHost("create bundle", spec.Id, () =>
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(spec.StdoutPath))!);
@@ -193,6 +193,8 @@ public sealed partial class JailRuntime : IJailRuntime, IDisposable
         {
             throw new ArgumentException($"jail hostname must be 1-{MaxHostnameLength} characters", nameof(spec));
         }
+
+        JailSpecValidation.Validate(spec);
 
         if (!Directory.Exists(spec.RootfsPath))
         {

@@ -20,4 +20,10 @@ public sealed class JailRuntimeOptions
 
     /// <summary>How long removing a jail's cgroup waits for its exiting tasks to leave it. Defaults to 2 s.</summary>
     public TimeSpan CgroupDrainTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// When true, each jail's init writes how long each of its steps took (microseconds) to
+    /// <c>init-trace</c> in the jail's bundle directory, for benchmarks. Defaults to false.
+    /// </summary>
+    public bool TraceInitSteps { get; set; }
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.Diagnostics;
 using System.Reflection;
 using Fleet.Jail.Tests;
 
@@ -22,6 +24,16 @@ public sealed class JailFixture : IAsyncLifetime
 
     public string InitPath { get; } = FindInit();
 
+    /// <summary>Where <see cref="InstallProbeAsync"/> puts fleet-probe, as the jail sees it.</summary>
+    public const string ProbeInJail = "/bin/fleet-probe";
+
+    private readonly Lazy<Task> _probe;
+
+    public JailFixture()
+    {
+        _probe = new Lazy<Task>(BuildProbeAsync);
+    }
+
     public async ValueTask InitializeAsync()
     {
         if (!Environment.IsPrivilegedProcess)
@@ -37,8 +49,14 @@ public sealed class JailFixture : IAsyncLifetime
         await BusyboxRootfs.EnsureAsync(RootfsPath);
     }
 
-    public JailRuntime NewRuntime(string stateDirectory) =>
-        new(new JailRuntimeOptions { StateDirectory = stateDirectory, InitPath = InitPath, CgroupParent = CgroupParent });
+    /// <summary>
+    /// Compiles Probes/fleet-probe.c statically, once, into the shared rootfs: the attacks need
+    /// system calls busybox cannot make. Fails saying what to install when gcc is missing.
+    /// </summary>
+    public Task InstallProbeAsync() => _probe.Value;
+
+    public JailRuntime NewRuntime(string stateDirectory, bool traceInit = false) =>
+        new(new JailRuntimeOptions { StateDirectory = stateDirectory, InitPath = InitPath, CgroupParent = CgroupParent, TraceInitSteps = traceInit });
 
     /// <summary>The jail's cgroup directory in one v1 hierarchy.</summary>
     public string CgroupDirectory(string controller, string jailId) => Path.Combine("/sys/fs/cgroup", controller, CgroupParent, jailId);
@@ -56,6 +74,36 @@ public sealed class JailFixture : IAsyncLifetime
 
         Directory.Delete(TempRoot, recursive: true);
         return ValueTask.CompletedTask;
+    }
+
+    private async Task BuildProbeAsync()
+    {
+        var source = Path.Combine(AppContext.BaseDirectory, "Probes", "fleet-probe.c");
+        var startInfo = new ProcessStartInfo("gcc") { RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in (string[])["-static", "-O1", "-Wall", "-Werror", "-o", Path.Combine(RootfsPath, ProbeInJail.TrimStart('/')), source])
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        Process gcc;
+        try
+        {
+            gcc = Process.Start(startInfo)!;
+        }
+        catch (Win32Exception e)
+        {
+            throw new InvalidOperationException("the attack tests build fleet-probe with gcc -static: install gcc and libc6-dev", e);
+        }
+
+        using (gcc)
+        {
+            var errors = await gcc.StandardError.ReadToEndAsync();
+            await gcc.WaitForExitAsync();
+            if (gcc.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"gcc -static {source} failed (exit {gcc.ExitCode}; is libc6-dev installed?): {errors}");
+            }
+        }
     }
 
     private static string FindInit() =>

@@ -9,11 +9,12 @@ public sealed class TestJail : IAsyncDisposable
     private readonly JailFixture _fixture;
     private readonly List<IJail> _jails = [];
 
-    public TestJail(JailFixture fixture)
+    /// <param name="traceInit">Each jail's init writes its step timings to init-trace in its bundle.</param>
+    public TestJail(JailFixture fixture, bool traceInit = false)
     {
         _fixture = fixture;
         Directory = System.IO.Directory.CreateTempSubdirectory("t-").FullName;
-        Runtime = fixture.NewRuntime(StateDirectory);
+        Runtime = fixture.NewRuntime(StateDirectory, traceInit);
     }
 
     public string Directory { get; }

@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
+using Fleet.Jail.Seccomp;
 
 namespace Fleet.Jail.Bundles;
 
@@ -12,6 +14,7 @@ internal sealed class JailBundle
     public const string ConfigFileName = "config.json";
     public const string StateFileName = "state.json";
     public const string StatusFileName = "status";
+    public const string SeccompProgramFileName = "seccomp.bpf";
 
     public JailBundle(string directory)
     {
@@ -35,7 +38,10 @@ internal sealed class JailBundle
 
     public string RootfsDirectory(OciSpec spec) => Path.Combine(Directory, spec.Root.Path);
 
-    /// <summary>Creates the directory and its layout and writes config.json; fails if the jail already exists.</summary>
+    /// <summary>
+    /// Creates the directory and its layout and writes config.json, and the compiled seccomp filter
+    /// when the config names one (<see cref="FleetAnnotations.SeccompProgram"/>); fails if the jail already exists.
+    /// </summary>
     public static JailBundle Create(string directory, OciSpec spec)
     {
         var bundle = new JailBundle(directory);
@@ -49,6 +55,11 @@ internal sealed class JailBundle
         System.IO.Directory.CreateDirectory(bundle.WorkDirectory);
         System.IO.Directory.CreateDirectory(bundle.RootfsDirectory(spec));
         File.WriteAllBytes(bundle.ConfigPath, JsonSerializer.SerializeToUtf8Bytes(spec, BundleJsonContext.Default.OciSpec));
+        if (spec.Linux.Seccomp is { } seccomp && spec.Annotation(FleetAnnotations.SeccompProgram) is { } name)
+        {
+            File.WriteAllBytes(Path.Combine(bundle.Directory, name), MemoryMarshal.AsBytes(SeccompProgram.CompileOnce(seccomp).AsSpan()));
+        }
+
         return bundle;
     }
 
@@ -62,6 +73,31 @@ internal sealed class JailBundle
         var temporary = StatePath + ".tmp";
         File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(state, BundleJsonContext.Default.JailState));
         File.Move(temporary, StatePath, overwrite: true);
+    }
+
+    /// <summary>
+    /// The seccomp filter for <paramref name="spec"/>, as the runtime compiled it into the bundle;
+    /// null when there is no filter. The init never compiles one itself: the compiler would make
+    /// every start of the NativeAOT binary slower, and whoever writes a bundle (the agent, later the
+    /// OCI command line) compiles it once.
+    /// </summary>
+    public ulong[]? SeccompFilter(OciSpec spec)
+    {
+        if (spec.Linux.Seccomp is null)
+        {
+            return null;
+        }
+
+        var name = spec.Annotation(FleetAnnotations.SeccompProgram)
+            ?? throw new JailException($"read {ConfigPath}: linux.seccomp without its compiled program (annotation {FleetAnnotations.SeccompProgram})");
+        var path = Path.Combine(Directory, Path.GetFileName(name));
+        var bytes = File.ReadAllBytes(path);
+        if (bytes.Length == 0 || bytes.Length % sizeof(ulong) != 0 || bytes.Length / sizeof(ulong) > SeccompProgram.MaxInstructions)
+        {
+            throw new JailException($"read {path}: {bytes.Length} bytes is not a seccomp program");
+        }
+
+        return MemoryMarshal.Cast<byte, ulong>(bytes).ToArray();
     }
 
     public JailState? ReadState()

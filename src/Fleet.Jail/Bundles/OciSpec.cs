@@ -34,6 +34,18 @@ internal sealed record OciProcess
 
     /// <summary>Working directory inside the jail; absolute.</summary>
     public string Cwd { get; init; } = "/";
+
+    public OciUser User { get; init; } = new();
+
+    /// <summary>Null means no capabilities at all (Fleet always writes them; a bundle from elsewhere may not).</summary>
+    public OciCapabilities? Capabilities { get; init; }
+
+    public bool NoNewPrivileges { get; init; }
+
+    public IReadOnlyList<OciRlimit> Rlimits { get; init; } = [];
+
+    /// <summary>Null: inherited from the runtime.</summary>
+    public int? OomScoreAdj { get; init; }
 }
 
 /// <summary>The root file system.</summary>

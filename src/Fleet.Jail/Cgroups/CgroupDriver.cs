@@ -67,6 +67,10 @@ internal abstract class CgroupDriver
         }
     }
 
+    /// <summary>pids.max as both versions write it: a number, or "max" for no limit.</summary>
+    protected static string PidsMax(OciPids pids) =>
+        pids.Limit > 0 ? pids.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture) : "max";
+
     /// <summary>"/fleet/w-1" → "root/…/fleet/w-1"; refuses paths that climb out of the root.</summary>
     protected static string Under(string root, string path)
     {

@@ -9,7 +9,7 @@ namespace Fleet.Jail.Cgroups;
 /// </summary>
 internal sealed class CgroupV1Driver(string root) : CgroupDriver(root)
 {
-    /// <summary>memory and cpu carry the limits; cpuacct and pids give per-jail accounting. cpuset is left out: a new cpuset cgroup needs cpus and mems written before any task may join.</summary>
+    /// <summary>memory, cpu and pids carry the limits; cpuacct gives per-jail accounting. cpuset is left out: a new cpuset cgroup needs cpus and mems written before any task may join.</summary>
     private static readonly string[] Controllers = ["memory", "cpu", "cpuacct", "pids"];
 
     public override IReadOnlyList<string> Directories(string path)
@@ -46,6 +46,11 @@ internal sealed class CgroupV1Driver(string root) : CgroupDriver(root)
             RequireHierarchy("cpu");
         }
 
+        if (resources?.Pids is not null)
+        {
+            RequireHierarchy("pids");
+        }
+
         foreach (var directory in Directories(path))
         {
             Directory.CreateDirectory(directory);
@@ -69,6 +74,11 @@ internal sealed class CgroupV1Driver(string root) : CgroupDriver(root)
             // The period first: the kernel checks the quota against the period already set.
             KernelFile.Write(Path.Combine(directory, "cpu.cfs_period_us"), (cpu.Period ?? BundleConfig.CpuPeriodMicroseconds).ToString(CultureInfo.InvariantCulture));
             KernelFile.Write(Path.Combine(directory, "cpu.cfs_quota_us"), quota.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (resources?.Pids is { } pids)
+        {
+            KernelFile.Write(Path.Combine(Under(Path.Combine(Root, "pids"), path), "pids.max"), PidsMax(pids));
         }
     }
 

@@ -27,6 +27,11 @@ internal sealed class CgroupV2Driver(string root) : CgroupDriver(root)
             required.Add("cpu");
         }
 
+        if (resources?.Pids is not null)
+        {
+            required.Add("pids");
+        }
+
         // Every ancestor from the root to the leaf's parent delegates the controllers to its children.
         var ancestor = Root;
         foreach (var part in Path.GetRelativePath(Root, leaf).Split('/')[..^1].Prepend(""))
@@ -52,6 +57,11 @@ internal sealed class CgroupV2Driver(string root) : CgroupDriver(root)
         {
             var period = cpu.Period ?? BundleConfig.CpuPeriodMicroseconds;
             KernelFile.Write(Path.Combine(leaf, "cpu.max"), string.Create(CultureInfo.InvariantCulture, $"{quota} {period}"));
+        }
+
+        if (resources?.Pids is { } pids)
+        {
+            KernelFile.Write(Path.Combine(leaf, "pids.max"), PidsMax(pids));
         }
     }
 

@@ -6,6 +6,7 @@ internal static partial class Interop
 {
     internal static class Errno
     {
+        internal const int EPERM = 1;
         internal const int ENOENT = 2;
         internal const int ESRCH = 3;
         internal const int EINTR = 4;
@@ -14,6 +15,10 @@ internal static partial class Interop
         internal const int EEXIST = 17;
         internal const int ENOTDIR = 20;
         internal const int EISDIR = 21;
+        internal const int EINVAL = 22;
+        internal const int EROFS = 30;
+        internal const int ENOSYS = 38;
+        internal const int ELOOP = 40;
     }
 
     /// <summary>The errno of the last P/Invoke declared with SetLastError.</summary>

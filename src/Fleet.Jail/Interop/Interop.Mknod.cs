@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Fleet.Jail;
 
 internal static partial class Interop
@@ -7,9 +5,6 @@ internal static partial class Interop
     internal static partial class Libc
     {
         internal const uint S_IFCHR = 0x2000;
-
-        [LibraryImport(Libraries.Libc, EntryPoint = "mknod", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-        internal static partial int Mknod(string path, uint mode, ulong dev);
 
         /// <summary>glibc's makedev(3): the 64-bit dev_t encoding of a major and minor number.</summary>
         internal static ulong MakeDev(uint major, uint minor) =>

@@ -50,6 +50,15 @@ internal sealed class AgentOptions
     /// <summary>Memory capacity offered, in bytes. Default: read from the host (MemTotal, or the cgroup's memory limit if lower).</summary>
     public long? MemoryBytes { get; set; }
 
+    /// <summary>How often every running workload's usage is sampled (cgroup counters, network). Default 1 second.</summary>
+    public TimeSpan UsageInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>CPU kept back for the system (the agent, the kernel), in thousandths of a core: allocatable = capacity - this. Default 0.</summary>
+    public long ReservedCpuMillis { get; set; }
+
+    /// <summary>Memory kept back for the system, in bytes: allocatable = capacity - this. Default 0.</summary>
+    public long ReservedMemoryBytes { get; set; }
+
     /// <summary>How long a stopped workload gets between SIGTERM and SIGKILL. Default 10 seconds.</summary>
     public TimeSpan StopGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
 

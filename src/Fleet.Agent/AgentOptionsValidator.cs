@@ -50,6 +50,16 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
             failures.Add("Agent:HeartbeatInterval must be positive.");
         }
 
+        if (options.UsageInterval <= TimeSpan.Zero)
+        {
+            failures.Add("Agent:UsageInterval must be positive.");
+        }
+
+        if (options.ReservedCpuMillis < 0 || options.ReservedMemoryBytes < 0)
+        {
+            failures.Add("Agent:ReservedCpuMillis and Agent:ReservedMemoryBytes must not be negative.");
+        }
+
         if (options.StopGracePeriod < TimeSpan.Zero)
         {
             failures.Add("Agent:StopGracePeriod must not be negative.");

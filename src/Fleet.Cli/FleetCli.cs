@@ -69,6 +69,7 @@ public static class FleetCli
             new LogsCommand(context),
             new StopCommand(context),
             new NodesCommand(context),
+            new TopCommand(context),
             new DevCommand(context),
         };
         root.Options.Add(context.Server);

@@ -1,4 +1,5 @@
 using Fleet.Agent.Rootfs;
+using Fleet.Agent.Usage;
 using Fleet.Agent.Workloads;
 using Fleet.Contracts.V1;
 using Grpc.Core;
@@ -23,7 +24,8 @@ internal sealed partial class ControlPlaneConnection(
     NodeDescription node,
     IOptions<AgentOptions> options,
     TimeProvider time,
-    ILogger<ControlPlaneConnection> logger) : BackgroundService
+    ILogger<ControlPlaneConnection> logger,
+    WorkloadUsageSampler? usage = null) : BackgroundService
 {
     /// <summary>How long to let a burst of state changes gather before the heartbeat that reports them.</summary>
     internal static readonly TimeSpan CoalesceWindow = TimeSpan.FromMilliseconds(50);
@@ -143,6 +145,12 @@ internal sealed partial class ControlPlaneConnection(
             var reports = reconciler.Snapshot();
             var request = new HeartbeatRequest { NodeId = node.NodeId };
             request.Workloads.AddRange(reports.Select(report => report.Status));
+            if (usage is not null)
+            {
+                // The latest sample of each running workload; the final accounting rides on the final status.
+                request.Usage.AddRange(usage.Latest());
+                request.NodeUsage = usage.Node();
+            }
             try
             {
                 var response = await client.HeartbeatAsync(request, deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);

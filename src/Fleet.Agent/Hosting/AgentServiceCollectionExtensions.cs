@@ -3,6 +3,7 @@ using Fleet.Agent.Connection;
 using Fleet.Agent.Logs;
 using Fleet.Agent.Rootfs;
 using Fleet.Agent.Telemetry;
+using Fleet.Agent.Usage;
 using Fleet.Agent.Workloads;
 using Fleet.Contracts.V1;
 using Grpc.Net.Client;
@@ -58,6 +59,16 @@ internal static class AgentServiceCollectionExtensions
             });
         });
         services.AddSingleton(provider => new AgentControl.AgentControlClient(provider.GetRequiredService<GrpcChannel>()));
+
+        // Usage: read from the host's cgroup file system and /proc; the instruments read the sampler's latest round.
+        services.TryAddSingleton(_ => new UsageSources());
+        services.AddSingleton<WorkloadUsageSampler>();
+        services.AddSingleton<UsageMetrics>();
+        services.AddHostedService(provider =>
+        {
+            provider.GetRequiredService<UsageMetrics>();
+            return provider.GetRequiredService<WorkloadUsageSampler>();
+        });
 
         services.AddHostedService<ControlPlaneConnection>();
         return services;

@@ -1,4 +1,5 @@
 using Fleet.Agent.Telemetry;
+using Fleet.Agent.Usage;
 using Fleet.Contracts.V1;
 using Fleet.Jail;
 
@@ -61,6 +62,7 @@ internal sealed partial class WorkloadReconciler
         }
 
         activity?.SetTag("fleet.jail.pid", jail.HostPid);
+        Track(record, jail);
         _ = WatchExitAsync(entry, jail);
         if (stopNow)
         {
@@ -80,9 +82,16 @@ internal sealed partial class WorkloadReconciler
             exit = new JailExit(null, $"lost track of the jail: {ex.Message}");
         }
 
+        // Before the final state is recorded and before anything can remove the jail's cgroup.
+        var finalUsage = FinalAccounting(entry.Record.Id);
         bool dispose;
         lock (_gate)
         {
+            if (finalUsage is not null && !entry.Record.IsFinished)
+            {
+                entry.Record = entry.Record with { FinalUsage = finalUsage };
+            }
+
             if (entry.Record.StopRequested)
             {
                 TransitionLocked(entry, WorkloadState.Stopped, exit.ExitCode, "stopped: no longer assigned to this node");
@@ -107,6 +116,32 @@ internal sealed partial class WorkloadReconciler
         if (dispose)
         {
             await DisposeJailAsync(entry).ConfigureAwait(false);
+        }
+    }
+
+    private void Track(WorkloadRecord record, IJail jail)
+    {
+        try
+        {
+            _usage?.Track(record.Id, record.Name, jail, record.CpuMillis, record.MemoryBytes);
+        }
+        catch (Exception ex)
+        {
+            // Usage is reported, never required: a workload runs whether or not it can be measured.
+            LogUsageFailed(ex, record.Id);
+        }
+    }
+
+    private WorkloadFinalUsage? FinalAccounting(string workloadId)
+    {
+        try
+        {
+            return _usage?.Finish(workloadId);
+        }
+        catch (Exception ex)
+        {
+            LogUsageFailed(ex, workloadId);
+            return null;
         }
     }
 

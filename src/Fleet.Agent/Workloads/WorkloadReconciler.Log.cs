@@ -46,4 +46,7 @@ internal sealed partial class WorkloadReconciler
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Forgot workload {WorkloadId}: finished, delivered and no longer assigned")]
     private partial void LogForgotten(string workloadId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not measure the usage of workload {WorkloadId}")]
+    private partial void LogUsageFailed(Exception exception, string workloadId);
 }

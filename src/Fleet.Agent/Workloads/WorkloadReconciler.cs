@@ -1,6 +1,7 @@
 using Fleet.Agent.Logs;
 using Fleet.Agent.Rootfs;
 using Fleet.Agent.Telemetry;
+using Fleet.Agent.Usage;
 using Fleet.Contracts.V1;
 using Fleet.Jail;
 using Microsoft.Extensions.Logging;
@@ -26,6 +27,7 @@ internal sealed partial class WorkloadReconciler : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly TimeSpan _stopGracePeriod;
+    private readonly WorkloadUsageSampler? _usage;
 
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _applyGate = new(1, 1);
@@ -48,7 +50,8 @@ internal sealed partial class WorkloadReconciler : IAsyncDisposable
         AgentMetrics metrics,
         IOptions<AgentOptions> options,
         TimeProvider time,
-        ILogger<WorkloadReconciler> logger)
+        ILogger<WorkloadReconciler> logger,
+        WorkloadUsageSampler? usage = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(metrics);
@@ -61,6 +64,7 @@ internal sealed partial class WorkloadReconciler : IAsyncDisposable
         _time = time;
         _logger = logger;
         _stopGracePeriod = options.Value.StopGracePeriod;
+        _usage = usage;
         _stopping = _shutdown.Token;
         metrics.ObserveRunning(CountRunning);
     }
@@ -121,6 +125,7 @@ internal sealed partial class WorkloadReconciler : IAsyncDisposable
 
         foreach (var (entry, jail) in adopted)
         {
+            Track(entry.Record, jail);
             _ = WatchExitAsync(entry, jail);
         }
 

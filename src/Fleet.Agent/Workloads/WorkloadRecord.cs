@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Fleet.Agent.Logs;
+using Fleet.Agent.Usage;
 using Fleet.Contracts.V1;
 using Fleet.Jail;
 using Google.Protobuf.WellKnownTypes;
@@ -41,6 +42,9 @@ internal sealed record WorkloadRecord
 
     /// <summary>The workload left the desired set: whatever ends it now ends it as stopped.</summary>
     public bool StopRequested { get; init; }
+
+    /// <summary>What it used in all, read at its end before its cgroup was removed; null until then, or when it never ran.</summary>
+    public WorkloadFinalUsage? FinalUsage { get; init; }
 
     [JsonIgnore]
     public bool IsFinished => State is WorkloadState.Exited or WorkloadState.Failed or WorkloadState.Stopped;
@@ -93,6 +97,11 @@ internal sealed record WorkloadRecord
         if (ExitCode is { } code)
         {
             status.ExitCode = code;
+        }
+
+        if (FinalUsage is not null)
+        {
+            status.FinalUsage = FinalUsage.ToProto();
         }
 
         status.Earlier.AddRange(Earlier.Select(transition => new StateTransition

@@ -30,6 +30,7 @@ internal sealed class FleetConnection : IDisposable
         });
         Workloads = new Workloads.WorkloadsClient(_channel);
         Nodes = new Nodes.NodesClient(_channel);
+        Usage = new Usage.UsageClient(_channel);
         Health = new Health.HealthClient(_channel);
     }
 
@@ -38,6 +39,8 @@ internal sealed class FleetConnection : IDisposable
     public Workloads.WorkloadsClient Workloads { get; }
 
     public Nodes.NodesClient Nodes { get; }
+
+    public Usage.UsageClient Usage { get; }
 
     public Health.HealthClient Health { get; }
 

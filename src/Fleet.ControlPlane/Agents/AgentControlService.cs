@@ -1,4 +1,5 @@
 using Fleet.ControlPlane.Api;
+using Fleet.ControlPlane.Usage;
 using Fleet.ControlPlane.Workloads;
 using Fleet.Grains;
 using Grpc.Core;
@@ -10,7 +11,7 @@ namespace Fleet.ControlPlane.Agents;
 /// The API node agents call: join the cluster, prove liveness and report workload states, and
 /// watch the node's desired set of assignments. An adapter over the node and workload grains.
 /// </summary>
-internal sealed partial class AgentControlService(IGrainFactory grains, TimeProvider time, ILogger<AgentControlService> logger)
+internal sealed partial class AgentControlService(IGrainFactory grains, UsageStore usage, TimeProvider time, ILogger<AgentControlService> logger)
     : Proto.AgentControl.AgentControlBase
 {
     /// <summary>How long one long-poll of the node grain waits for a change before it is asked again.</summary>
@@ -53,6 +54,7 @@ internal sealed partial class AgentControlService(IGrainFactory grains, TimeProv
         }
 
         var now = time.GetUtcNow();
+        usage.Record(request.NodeId, request.Usage, request.NodeUsage);
         await Task.WhenAll(request.Workloads.Select(status =>
             grains.GetGrain<IWorkloadGrain>(status.WorkloadId).Report(new WorkloadStatusReport(
                 request.NodeId,
@@ -60,7 +62,8 @@ internal sealed partial class AgentControlService(IGrainFactory grains, TimeProv
                 status.HasExitCode ? status.ExitCode : null,
                 status.Reason,
                 status.At?.ToDateTimeOffset() ?? now,
-                [.. status.Earlier.Select(earlier => new StateChange(earlier.State.ToPhase()!.Value, earlier.At?.ToDateTimeOffset() ?? now, earlier.Reason))]))));
+                [.. status.Earlier.Select(earlier => new StateChange(earlier.State.ToPhase()!.Value, earlier.At?.ToDateTimeOffset() ?? now, earlier.Reason))],
+                status.FinalUsage.ToGrain(now)))));
         return new Proto.HeartbeatResponse { Known = true };
     }
 

@@ -74,6 +74,14 @@ internal static class AgentRequestValidation
             }
         }
 
+        for (var i = 0; i < request.Usage.Count; i++)
+        {
+            if (string.IsNullOrEmpty(request.Usage[i].WorkloadId))
+            {
+                violations.Add(new($"usage[{i}].workload_id", "must name the workload"));
+            }
+        }
+
         return violations;
     }
 }

@@ -2,6 +2,7 @@ using Fleet.ControlPlane.Agents;
 using Fleet.ControlPlane.Api;
 using Fleet.ControlPlane.Nodes;
 using Fleet.ControlPlane.Telemetry;
+using Fleet.ControlPlane.Usage;
 using Fleet.ControlPlane.Workloads;
 using Fleet.Grains;
 using Fleet.ServiceDefaults;
@@ -59,11 +60,14 @@ internal static class ControlPlaneHost
         services.AddSingleton<AgentChannels>();
         services.AddSingleton<WorkloadEventFeed>();
         services.AddSingleton<WorkloadLogRelay>();
+        services.AddOptions<UsageStoreOptions>().Bind(builder.Configuration.GetSection(UsageStoreOptions.Section));
+        services.AddSingleton<UsageStore>();
 
         var app = builder.Build();
         app.MapGrpcService<WorkloadsService>();
         app.MapGrpcService<NodesService>();
         app.MapGrpcService<AgentControlService>();
+        app.MapGrpcService<UsageService>();
         app.MapGrpcService<HealthServiceImpl>();
         app.MapGrpcReflectionService();
         app.MapFleetDefaultEndpoints();

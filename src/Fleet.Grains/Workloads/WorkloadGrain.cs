@@ -113,6 +113,13 @@ internal sealed partial class WorkloadGrain(
 
         if (workload.Phase.IsTerminal() && report.Phase.IsTerminal())
         {
+            if (workload.FinalUsage is null && report.FinalUsage is not null)
+            {
+                // The final accounting of a workload whose end was recorded before its node reported it.
+                Update(workload with { FinalUsage = report.FinalUsage });
+                await SaveAndPublish();
+            }
+
             // The agent still holds it, so the release may have failed: releasing again is idempotent.
             await Node(report.NodeId).Release(WorkloadId);
             return;
@@ -134,7 +141,7 @@ internal sealed partial class WorkloadGrain(
         }
 
         var reason = string.IsNullOrEmpty(report.Reason) ? DefaultReason(report, report.NodeId) : report.Reason;
-        await Change(report.Phase, report.Phase.IsTerminal() ? report.ExitCode : null, reason, report.At);
+        await Change(report.Phase, report.Phase.IsTerminal() ? report.ExitCode : null, reason, report.At, report.Phase.IsTerminal() ? report.FinalUsage : null);
         LogPhase(logger, WorkloadId, report.Phase, report.NodeId);
         if (report.Phase.IsTerminal())
         {
@@ -244,7 +251,7 @@ internal sealed partial class WorkloadGrain(
         return reservation;
     }
 
-    private Task Change(WorkloadPhase phase, int? exitCode, string reason, DateTimeOffset at)
+    private Task Change(WorkloadPhase phase, int? exitCode, string reason, DateTimeOffset at, WorkloadFinalUsage? finalUsage = null)
     {
         var workload = Workload!;
         Update(workload with
@@ -253,6 +260,7 @@ internal sealed partial class WorkloadGrain(
             ExitCode = exitCode,
             Reason = reason,
             History = workload.History.Add(new StateChange(phase, at, reason)),
+            FinalUsage = finalUsage ?? workload.FinalUsage,
         });
         return SaveAndPublish();
     }

@@ -30,6 +30,8 @@ public sealed class FakeControlPlane : IAsyncDisposable
 
     public FakeNodes Nodes => _app.Services.GetRequiredService<FakeNodes>();
 
+    public FakeUsage Usage => _app.Services.GetRequiredService<FakeUsage>();
+
     public HealthServiceImpl Health => _app.Services.GetRequiredService<HealthServiceImpl>();
 
     public static async Task<FakeControlPlane> StartAsync()
@@ -40,10 +42,12 @@ public sealed class FakeControlPlane : IAsyncDisposable
         builder.Services.AddGrpc();
         builder.Services.AddSingleton<FakeWorkloads>();
         builder.Services.AddSingleton<FakeNodes>();
+        builder.Services.AddSingleton<FakeUsage>();
         builder.Services.AddSingleton<HealthServiceImpl>();
         var app = builder.Build();
         app.MapGrpcService<FakeWorkloads>();
         app.MapGrpcService<FakeNodes>();
+        app.MapGrpcService<FakeUsage>();
         app.MapGrpcService<HealthServiceImpl>();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -1,0 +1,58 @@
+using System.CommandLine;
+
+namespace Fleet.Cli.Commands;
+
+/// <summary>The options <c>fleet top</c> and <c>fleet top nodes</c> share.</summary>
+internal sealed class TopOptions
+{
+    public Option<bool> NoStream { get; } = new("--no-stream")
+    {
+        Description = "Print one table and exit, instead of refreshing until Ctrl+C",
+    };
+
+    public Option<string> Sort { get; } = CreateSort();
+
+    public Option<double> Interval { get; } = CreateInterval();
+
+    public Option<string> Output { get; } = OutputOption.Create("table");
+
+    public void AddTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Options.Add(NoStream);
+        command.Options.Add(Sort);
+        command.Options.Add(Interval);
+        command.Options.Add(Output);
+
+    }
+
+    private static Option<double> CreateInterval()
+    {
+        var option = new Option<double>("--interval")
+        {
+            Description = "Seconds between refreshes [default: 2]",
+            HelpName = "SECONDS",
+            DefaultValueFactory = _ => 2,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is <= 0 or > 3600)
+            {
+                result.AddError("--interval must be more than 0 and at most 3600 seconds");
+            }
+        });
+        return option;
+    }
+
+    private static Option<string> CreateSort()
+    {
+        var option = new Option<string>("--sort")
+        {
+            Description = "Order rows by cpu, memory (heaviest first) or name [default: cpu]",
+            HelpName = "KEY",
+            DefaultValueFactory = _ => "cpu",
+        };
+        option.AcceptOnlyFromAmong("cpu", "memory", "name");
+        return option;
+    }
+}

@@ -1,10 +1,12 @@
 using Fleet.Domain;
+using Fleet.Scheduling.Placement;
 
 namespace Fleet.Scheduling;
 
 /// <summary>
-/// Whether a workload fits a node, and in words why not. Shared by every policy and by the node
-/// grain, which checks the same rules against its own authoritative numbers.
+/// Whether a workload fits a node, and in words why not. Used by <see cref="FirstFitPlacementPolicy"/>
+/// and by the node grain, which checks the same rules against its own authoritative numbers; the
+/// <see cref="Placer"/> words its resource rejections the same way.
 /// </summary>
 public static class NodeFit
 {
@@ -34,18 +36,9 @@ public static class NodeFit
         ArgumentNullException.ThrowIfNull(allocated);
         ArgumentNullException.ThrowIfNull(request);
 
-        var free = capacity.Subtract(allocated);
-        var shortages = new List<string>(2);
-        if (request.CpuMillis > free.CpuMillis)
-        {
-            shortages.Add($"needs {Quantity.FormatCpu(request.CpuMillis)} CPU, {Quantity.FormatCpu(Math.Max(0, free.CpuMillis))} free");
-        }
-
-        if (request.MemoryBytes > free.MemoryBytes)
-        {
-            shortages.Add($"needs {Quantity.FormatMemory(request.MemoryBytes)} memory, {Quantity.FormatMemory(Math.Max(0, free.MemoryBytes))} free");
-        }
-
-        return shortages.Count == 0 ? null : string.Join(", ", shortages);
+        var free = ResourceVector.From(capacity.Subtract(allocated));
+        var demand = ResourceVector.From(request);
+        var shortOf = ResourceText.ShortOf(demand, free, pidsAccounted: false);
+        return shortOf == 0 ? null : ResourceText.Shortages(demand, free, shortOf);
     }
 }

@@ -3,7 +3,7 @@ using Fleet.Jail.Bundles;
 
 namespace Fleet.Jail.Init;
 
-/// <summary>The last step: find the command inside the jail and execve it.</summary>
+/// <summary>The last step: find the command inside the jail and start it under the reaper.</summary>
 internal static class Exec
 {
     /// <summary>
@@ -17,12 +17,15 @@ internal static class Exec
         return path is null ? (null, ExitCodeOf(errno), $"exec \"{name}\": {Interop.Describe(errno)}") : (path, 0, null);
     }
 
-    /// <summary>Replaces the init with the workload; returns only on failure, with the exit code and the reason.</summary>
-    public static (int ExitCode, string Reason) Run(string path, OciProcess process)
+    /// <summary>
+    /// Forks the workload and becomes its reaper (<see cref="Reaper"/>); returns only when the
+    /// fork failed, with the exit code and the reason.
+    /// </summary>
+    public static unsafe (int ExitCode, string Reason) Run(string path, OciProcess process, int exitFile, int statusFd)
     {
-        Execve(path, process.Args, process.Env);
-        var errno = Interop.LastErrno;
-        return (ExitCodeOf(errno), $"exec \"{path}\": {Interop.Describe(errno)}");
+        // Never freed: this process becomes the reaper, or exits right after.
+        var errno = Reaper.SpawnWorkload(path, NullTerminated(process.Args), NullTerminated(process.Env), exitFile, statusFd);
+        return (InitExitCode.SetupFailed, $"fork \"{path}\": {Interop.Describe(errno)}");
     }
 
     /// <summary>
@@ -60,14 +63,6 @@ internal static class Exec
 
     private static int ExitCodeOf(int errno) =>
         errno is Interop.Errno.ENOENT or Interop.Errno.ENOTDIR ? InitExitCode.NotFound : InitExitCode.NotExecutable;
-
-    private static unsafe void Execve(string path, IReadOnlyList<string> args, IReadOnlyList<string> environment)
-    {
-        // Never freed: execve replaces the process, or the init exits right after.
-        var argv = NullTerminated(args);
-        var envp = NullTerminated(environment);
-        _ = Interop.Libc.Execve(path, argv, envp);
-    }
 
     private static unsafe byte** NullTerminated(IReadOnlyList<string> strings)
     {

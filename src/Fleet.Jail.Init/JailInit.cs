@@ -32,6 +32,7 @@ internal static class JailInit
                 : InitTrace.Off;
             // Host paths: open them while they are still reachable.
             var stdio = Stdio.Open(config);
+            var exitFile = Reaper.OpenExitFile(bundle.ExitPath);
             var filter = bundle.SeccompFilter(config);
             trace.Step("config");
 
@@ -61,7 +62,7 @@ internal static class JailInit
             }
 
             trace.Step("hostname+lo");
-            var (exitCode, reason) = Harden(config, stdio, filter, trace);
+            var (exitCode, reason) = Harden(config, stdio, filter, trace, exitFile, status);
             status.Report(reason);
             return exitCode;
         }
@@ -79,10 +80,11 @@ internal static class JailInit
 
     /// <summary>
     /// After pivot_root, in the jail's own /proc: sysctls, masked and read-only paths, then the
-    /// privileges, strongest first (each later step needs less than the one before), then execve.
+    /// privileges, strongest first (each later step needs less than the one before), then the
+    /// fork: the workload's execve in the child, the reaper in this process.
     /// Returns only when the workload could not be started.
     /// </summary>
-    private static (int ExitCode, string Reason) Harden(OciSpec config, Stdio stdio, ulong[]? filter, InitTrace trace)
+    private static (int ExitCode, string Reason) Harden(OciSpec config, Stdio stdio, ulong[]? filter, InitTrace trace, int exitFile, StatusChannel status)
     {
         var process = config.Process;
         // Sysctls first: /proc/sys becomes read-only right after.
@@ -131,6 +133,8 @@ internal static class JailInit
 
         trace.Step("no_new_privs+seccomp load");
         trace.Write();
-        return Exec.Run(path, process);
+        // Forked last, so the reaper (PID 1) is exactly as confined as the workload: same user,
+        // capabilities, no_new_privs and seccomp filter, in the same namespaces and root.
+        return Exec.Run(path, process, exitFile, status.Fd);
     }
 }

@@ -40,8 +40,8 @@ internal sealed class Jail : IJail
         // Once released, nothing here can see the end any more: Recover gives a new handle.
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _released) == 1, this);
 
-        // PID 1 of a namespace gets only the signals it has a handler for: a workload that does not
-        // handle SIGTERM ignores it, and only the SIGKILL after the grace period ends it.
+        // PID 1 is the jail's reaper: it forwards SIGTERM to the workload, which dies of it unless
+        // it handles it; the SIGKILL after the grace period takes PID 1 and the whole namespace.
         Signal(Interop.Libc.SIGTERM);
         try
         {

@@ -10,6 +10,9 @@ internal sealed class JailFootprint(JailBundle bundle, CgroupDriver cgroups, str
 
     public string CgroupsPath { get; } = cgroupsPath;
 
+    /// <summary>The cgroup's oom_kill counter now (<see cref="CgroupDriver.OomKills"/>); read it before <see cref="RemoveAsync"/>.</summary>
+    public long OomKills() => cgroups.OomKills(CgroupsPath);
+
     /// <summary>Removes the cgroup, waiting for exiting tasks to drain, then the bundle directory. Safe to repeat.</summary>
     public async Task RemoveAsync(TimeProvider time, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ namespace Fleet.Jail;
 /// <summary>
 /// Runs jails on this host: writes an OCI bundle per jail, creates its cgroup with the limits,
 /// and starts <c>fleet-jail-init</c> as PID 1 of a new PID namespace, which finishes the jail
-/// (namespaces, overlay, pivot_root, …) and execs the workload. See README.md beside this file.
+/// (namespaces, overlay, pivot_root, …), forks the workload and stays as its reaper. See README.md beside this file.
 /// </summary>
 public sealed partial class JailRuntime : IJailRuntime, IDisposable
 {
@@ -54,9 +54,12 @@ public sealed partial class JailRuntime : IJailRuntime, IDisposable
         var footprint = new JailFootprint(bundle, _cgroups, cgroupsPath, _options.CgroupDrainTimeout);
 
         Process process;
+        long oomKillsAtStart;
         try
         {
             _cgroups.Create(cgroupsPath, config.Linux.Resources);
+            // A reused cgroup may have counted OOM kills before: only a rise is this jail's.
+            oomKillsAtStart = footprint.OomKills();
             process = await spawner.SpawnAsync(InitStartInfo(bundle), cancellationToken);
         }
         catch (Exception e)
@@ -83,11 +86,11 @@ public sealed partial class JailRuntime : IJailRuntime, IDisposable
         var pidfd = Interop.Libc.PidfdOpen(process.Id);
         if (ProcessStat.Read(process.Id) is { } stat)
         {
-            OnHost("write state", spec.Id, () => bundle.WriteState(new JailState(process.Id, stat.StartTime)));
+            OnHost("write state", spec.Id, () => bundle.WriteState(new JailState(process.Id, stat.StartTime, oomKillsAtStart)));
         }
 
         Log.Started(_logger, spec.Id, process.Id, _time.GetElapsedTime(startedAt).TotalMilliseconds);
-        return new Jail(spec.Id, process.Id, pidfd, JailExits.FromProcessAsync(process, bundle), footprint, process.Dispose, _time);
+        return new Jail(spec.Id, process.Id, pidfd, JailExits.FromProcessAsync(process, footprint, oomKillsAtStart), footprint, process.Dispose, _time);
     }
 
     public IReadOnlyList<IJail> Recover()
@@ -133,18 +136,19 @@ public sealed partial class JailRuntime : IJailRuntime, IDisposable
             {
                 Log.RecoveredRunning(_logger, bundle.Id, state.Pid);
                 var poll = new CancellationTokenSource();
-                var exited = JailExits.WhenGoneAsync(state, _options.RecoveredPollInterval, _time, poll.Token);
+                var exited = JailExits.WhenGoneAsync(state, footprint, _options.RecoveredPollInterval, _time, poll.Token);
                 return new Jail(bundle.Id, state.Pid, pidfd, exited, footprint, () => { poll.Cancel(); poll.Dispose(); }, _time);
             }
 
             pidfd.Dispose();
         }
 
-        // Gone, or never recorded (the agent stopped between creating the bundle and writing state.json).
+        // Gone (its reaper's exit file says how it ended), or never recorded (the agent stopped
+        // between creating the bundle and writing state.json).
         Log.RecoveredEnded(_logger, bundle.Id);
         var none = new SafeFileHandle(-1, ownsHandle: false);
-        var lost = Task.FromResult(new JailExit(null, JailExits.StatusLost));
-        return new Jail(bundle.Id, state?.Pid ?? 0, none, lost, footprint, () => { }, _time);
+        var ended = Task.FromResult(JailExits.Ended(footprint, state?.OomKillsAtStart ?? 0, initExitCode: null));
+        return new Jail(bundle.Id, state?.Pid ?? 0, none, ended, footprint, () => { }, _time);
     }
 
     private PidNamespaceSpawner Spawner()

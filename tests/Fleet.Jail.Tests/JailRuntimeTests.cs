@@ -68,13 +68,14 @@ public sealed class JailRuntimeTests(JailFixture fixture)
     }
 
     [Fact]
-    public async Task Workload_is_pid_1_and_has_the_spec_hostname()
+    public async Task Workload_is_the_child_of_pid_1_and_has_the_spec_hostname()
     {
         await using var test = new TestJail(fixture);
 
-        var (exit, stdout) = await test.RunAsync(test.Spec("whoami-jail", "sh", "-c", "echo $$; hostname"));
+        var (exit, stdout) = await test.RunAsync(test.Spec("whoami-jail", "sh", "-c", "echo $PPID; hostname"));
 
         Assert.Equal(0, exit.ExitCode);
+        // PID 1 is the jail's reaper (LifecycleTests); the workload is its child.
         Assert.Equal("1\nwhoami-jail\n", stdout);
         Assert.NotEqual("whoami-jail", Environment.MachineName);
     }
@@ -104,10 +105,10 @@ public sealed class JailRuntimeTests(JailFixture fixture)
         var (exit, stdout) = await test.RunAsync(test.Spec("marker", "sh", "-c", script));
 
         Assert.Equal(0, exit.ExitCode);
-        // Only the shell and its ls and grep: no host process is in the jail's /proc.
+        // Only the reaper, the shell and its ls and grep: no host process is in the jail's /proc.
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("hidden", lines[0]);
-        Assert.InRange(int.Parse(lines[1], CultureInfo.InvariantCulture), 1, 3);
+        Assert.InRange(int.Parse(lines[1], CultureInfo.InvariantCulture), 1, 4);
     }
 
     [Fact]
@@ -215,7 +216,7 @@ public sealed class JailRuntimeTests(JailFixture fixture)
         var jail = await test.StartAsync(spec);
         var exit = await jail.Exited.WaitAsync(TimeSpan.FromSeconds(60), Cancel);
 
-        Assert.Equal(new JailExit(128 + 9, null), exit);
+        Assert.Equal(new JailExit(128 + 9, null) { OomKilled = true }, exit);
         var oomControl = await File.ReadAllTextAsync(Path.Combine(fixture.CgroupDirectory("memory", spec.Id), "memory.oom_control"), Cancel);
         // The kernel counts the kill in the jail's own cgroup: an OOM kill told apart from any other SIGKILL.
         var oomKills = oomControl.Split('\n').Single(line => line.StartsWith("oom_kill ", StringComparison.Ordinal));
@@ -226,13 +227,21 @@ public sealed class JailRuntimeTests(JailFixture fixture)
     public async Task StopAsync_kills_a_workload_that_ignores_SIGTERM_after_the_grace_period()
     {
         await using var test = new TestJail(fixture);
-        var jail = await test.StartAsync(test.Spec("sleeper", "sleep", "1000"));
+        var spec = test.Spec("sleeper", "sh", "-c", "trap '' TERM; echo ready; while true; do sleep 0.05; done");
+        var jail = await test.StartAsync(spec);
+        var ready = Stopwatch.StartNew();
+        while (!File.Exists(spec.StdoutPath) || (await File.ReadAllTextAsync(spec.StdoutPath, Cancel)).Length == 0)
+        {
+            Assert.True(ready.Elapsed < TimeSpan.FromSeconds(10), "the workload never set its trap");
+            await Task.Delay(20, Cancel);
+        }
+
         Assert.False(jail.Exited.IsCompleted);
 
         var watch = Stopwatch.StartNew();
         var exit = await jail.StopAsync(TimeSpan.FromMilliseconds(300), Cancel);
 
-        // A plain sleep as PID 1 has no SIGTERM handler, so the kernel drops SIGTERM: only SIGKILL ends it.
+        // The reaper forwards SIGTERM, the workload ignores it: only the SIGKILL of PID 1 ends the jail.
         Assert.Equal(new JailExit(128 + 9, null), exit);
         Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(250), $"stopped after {watch.Elapsed}");
         Assert.Same(exit, await jail.StopAsync(TimeSpan.Zero, Cancel));

@@ -1,6 +1,7 @@
 using Fleet.Agent.Telemetry;
 using Fleet.Agent.Usage;
 using Fleet.Contracts.V1;
+using Fleet.Domain;
 using Fleet.Jail;
 
 namespace Fleet.Agent.Workloads;
@@ -99,6 +100,12 @@ internal sealed partial class WorkloadReconciler
             else if (exit.FailureReason is { } failure)
             {
                 TransitionLocked(entry, WorkloadState.Failed, exit.ExitCode, failure);
+            }
+            else if (exit.OomKilled)
+            {
+                // Told apart from any other SIGKILL by the cgroup's oom_kill counter, never by 137 alone.
+                TransitionLocked(entry, WorkloadState.Failed, exit.ExitCode,
+                    $"OOM killed: memory limit {Quantity.FormatMemory(entry.Record.MemoryBytes)} reached");
             }
             else if (exit.ExitCode is null)
             {

@@ -6,7 +6,7 @@ namespace Fleet.Jail.Bundles;
 
 /// <summary>
 /// One jail's directory: an OCI bundle (config.json, the rootfs mount point) plus the overlay's
-/// upper and work dirs, the init's status file and the runtime's state file. Everything here is
+/// upper and work dirs, the init's status file, the reaper's exit file and the runtime's state file. Everything here is
 /// the jail's own and goes away with it; the logs live elsewhere.
 /// </summary>
 internal sealed class JailBundle
@@ -14,6 +14,7 @@ internal sealed class JailBundle
     public const string ConfigFileName = "config.json";
     public const string StateFileName = "state.json";
     public const string StatusFileName = "status";
+    public const string ExitFileName = "exit";
     public const string SeccompProgramFileName = "seccomp.bpf";
 
     public JailBundle(string directory)
@@ -31,6 +32,9 @@ internal sealed class JailBundle
 
     /// <summary>The init writes "op path: strerror" here when it fails before the workload's execve.</summary>
     public string StatusPath => Path.Combine(Directory, StatusFileName);
+
+    /// <summary>Written by the jail's reaper when the workload ends (<see cref="WorkloadEnd"/>).</summary>
+    public string ExitPath => Path.Combine(Directory, ExitFileName);
 
     public string UpperDirectory => Path.Combine(Directory, "upper");
 
@@ -119,6 +123,19 @@ internal sealed class JailBundle
         {
             var text = File.ReadAllText(StatusPath).Trim();
             return text.Length == 0 ? null : text;
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The workload's end as the reaper recorded it; null while it runs, or when PID 1 itself was killed.</summary>
+    public WorkloadEnd? ReadExit()
+    {
+        try
+        {
+            return WorkloadEnd.Parse(File.ReadAllText(ExitPath));
         }
         catch (FileNotFoundException)
         {

@@ -30,6 +30,38 @@ internal abstract class CgroupDriver
     /// <summary>Creates cgroup <paramref name="path"/> (an existing one is reused) and writes its limits.</summary>
     public abstract void Create(string path, OciResources? resources);
 
+    /// <summary>
+    /// How many times the kernel's OOM killer killed a task in cgroup <paramref name="path"/>
+    /// (v1 memory.oom_control, v2 memory.events: <c>oom_kill N</c>); 0 when the file is missing.
+    /// </summary>
+    public abstract long OomKills(string path);
+
+    /// <summary>The value of the "<paramref name="key"/> N" line of a flat-keyed cgroup file; 0 when file or key is missing.</summary>
+    protected static long KeyedValue(string file, string key)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(file);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return 0;
+        }
+
+        foreach (var line in text.Split('\n'))
+        {
+            var parts = line.Split(' ');
+            if (parts.Length == 2 && parts[0] == key
+                && long.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+        }
+
+        return 0;
+    }
+
     /// <summary>Moves the calling process into cgroup <paramref name="path"/> in every hierarchy.</summary>
     public void Join(string path)
     {

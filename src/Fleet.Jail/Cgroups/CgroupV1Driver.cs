@@ -34,6 +34,9 @@ internal sealed class CgroupV1Driver(string root) : CgroupDriver(root)
         return directories;
     }
 
+    public override long OomKills(string path) =>
+        KeyedValue(Path.Combine(Under(Path.Combine(Root, "memory"), path), "memory.oom_control"), "oom_kill");
+
     public override void Create(string path, OciResources? resources)
     {
         if (resources?.Memory?.Limit is not null)

@@ -13,6 +13,8 @@ internal sealed class CgroupV2Driver(string root) : CgroupDriver(root)
 
     public override IReadOnlyList<string> Directories(string path) => [Under(Root, path)];
 
+    public override long OomKills(string path) => KeyedValue(Path.Combine(Under(Root, path), "memory.events"), "oom_kill");
+
     public override void Create(string path, OciResources? resources)
     {
         var leaf = Under(Root, path);

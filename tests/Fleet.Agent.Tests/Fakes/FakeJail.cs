@@ -21,6 +21,8 @@ internal sealed class FakeJail(string id, int hostPid) : IJail
 
     public void Exit(int exitCode) => _exited.TrySetResult(new JailExit(exitCode, null));
 
+    public void OomKill() => _exited.TrySetResult(new JailExit(128 + 9, null) { OomKilled = true });
+
     public void Fail(string reason) => _exited.TrySetResult(new JailExit(null, reason));
 
     public Task<JailExit> StopAsync(TimeSpan grace, CancellationToken cancellationToken)

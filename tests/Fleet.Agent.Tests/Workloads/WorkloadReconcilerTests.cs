@@ -127,6 +127,20 @@ public sealed class WorkloadReconcilerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reports_an_oom_kill_as_a_failure_naming_the_memory_limit()
+    {
+        await _reconciler.ApplyAsync(Set(1, Assignment("w-hog")), Cancel);
+
+        _runtime.Jail("w-hog").OomKill();
+        await Eventually.TrueAsync(() => _reconciler.Find("w-hog")?.IsFinished == true, "the workload has finished");
+
+        var status = Assert.Single(_reconciler.Snapshot()).Status;
+        Assert.Equal(WorkloadState.Failed, status.State);
+        Assert.Equal("OOM killed: memory limit 64Mi reached", status.Reason);
+        Assert.Equal(137, status.ExitCode);
+    }
+
+    [Fact]
     public async Task Reports_a_jail_failure_with_its_reason()
     {
         await _reconciler.ApplyAsync(Set(1, Assignment("w-fail")), Cancel);

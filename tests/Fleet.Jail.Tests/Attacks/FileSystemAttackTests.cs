@@ -17,19 +17,24 @@ public sealed class FileSystemAttackTests(JailFixture fixture)
         string[] script =
         [
             $"test -e {marker} && echo marker-visible || echo marker-hidden",
-            $"test -e /proc/1/root{marker} && echo root-link-visible || echo root-link-hidden",
-            "for link in /proc/self/cwd /proc/self/root /proc/1/cwd /proc/1/root; do readlink $link; done",
-            "ls /proc/1/fd | tr '\\n' ' '; echo",
-            "readlink /proc/1/fd/0",
+            // $$ is the workload, PID 1's child; PID 1 (the reaper) is not dumpable: its links are closed to the jail.
+            $"test -e /proc/$$/root{marker} && echo root-link-visible || echo root-link-hidden",
+            "for link in /proc/self/cwd /proc/self/root /proc/$$/cwd /proc/$$/root; do readlink $link; done",
+            "readlink /proc/1/root || echo reaper-root-closed",
+            "readlink /proc/1/exe || echo reaper-exe-closed",
+            // From a background child while the shell waits: in a pipeline the shell may still hold the
+            // pipe, and busybox runs a foreground ls inside the shell, with stdout saved to a spare fd.
+            "ls /proc/$$/fd > /tmp/fds & wait; tr '\\n' ' ' < /tmp/fds; echo",
+            "readlink /proc/$$/fd/0",
             // The logs on 1 and 2 are files: nothing to walk from, unlike a leaked directory fd.
-            "for fd in 1 2; do ls /proc/1/fd/$fd/.. >/dev/null 2>&1 && echo \"fd $fd walkable\" || echo \"fd $fd not walkable\"; done",
+            "for fd in 1 2; do ls /proc/$$/fd/$fd/.. >/dev/null 2>&1 && echo \"fd $fd walkable\" || echo \"fd $fd not walkable\"; done",
         ];
 
         var (exit, stdout) = await test.RunAsync(test.Spec("fs-attack", "sh", "-c", string.Join('\n', script)));
 
         Assert.Equal(new JailExit(0, null), exit);
         Assert.Equal(
-            ["marker-hidden", "root-link-hidden", "/", "/", "/", "/", "0 1 2 ", "/dev/null", "fd 1 not walkable", "fd 2 not walkable"],
+            ["marker-hidden", "root-link-hidden", "/", "/", "/", "/", "reaper-root-closed", "reaper-exe-closed", "0 1 2 ", "/dev/null", "fd 1 not walkable", "fd 2 not walkable"],
             stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 

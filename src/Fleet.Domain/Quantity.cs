@@ -86,21 +86,34 @@ public static class Quantity
         }
     }
 
-    /// <summary>Formats bytes with the largest binary suffix that divides them: 67108864 → "64Mi".</summary>
+    /// <summary>
+    /// Formats bytes for people: exactly with the largest of Ti, Gi, Mi that divides them
+    /// (67108864 → "64Mi"), else to one decimal in Gi or Mi (a host's 24683620Ki → "23.5Gi"),
+    /// else exactly in Ki or bytes.
+    /// </summary>
     public static string FormatMemory(long bytes)
     {
-        string[] suffixes = ["Ti", "Gi", "Mi", "Ki"];
-        for (var i = 0; i < suffixes.Length; i++)
+        const long Ki = 1L << 10, Mi = 1L << 20, Gi = 1L << 30, Ti = 1L << 40;
+        foreach (var (factor, suffix) in new[] { (Ti, "Ti"), (Gi, "Gi"), (Mi, "Mi") })
         {
-            var factor = 1L << (10 * (suffixes.Length - i));
             if (bytes != 0 && bytes % factor == 0)
             {
-                return string.Create(CultureInfo.InvariantCulture, $"{bytes / factor}{suffixes[i]}");
+                return string.Create(CultureInfo.InvariantCulture, $"{bytes / factor}{suffix}");
             }
         }
 
-        return bytes >= 1L << 20
-            ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 20):0.#}Mi")
+        if (Math.Abs(bytes) >= Gi)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)Gi:0.#}Gi");
+        }
+
+        if (Math.Abs(bytes) >= Mi)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)Mi:0.#}Mi");
+        }
+
+        return bytes != 0 && bytes % Ki == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{bytes / Ki}Ki")
             : bytes.ToString(CultureInfo.InvariantCulture);
     }
 

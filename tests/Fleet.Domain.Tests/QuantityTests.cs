@@ -91,7 +91,8 @@ public sealed class QuantityTests
     [InlineData(0L, "0")]
     [InlineData((1L << 20) + 1, "1Mi")]
     [InlineData((3L << 20) / 2 + 1, "1.5Mi")]
-    public void Memory_formats_with_the_largest_binary_suffix_that_divides_it(long bytes, string expected) =>
+    [InlineData(24683620L << 10, "23.5Gi")]
+    public void Memory_formats_exactly_with_the_largest_suffix_that_divides_it_else_to_one_decimal(long bytes, string expected) =>
         Assert.Equal(expected, Quantity.FormatMemory(bytes));
 
     [Theory]

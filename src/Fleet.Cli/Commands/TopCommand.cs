@@ -26,32 +26,18 @@ internal sealed class TopCommand : FleetCommand
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         using var connection = Connect(parseResult);
-        var json = parseResult.GetValue(_options.Output) == OutputOption.Json;
-        var sort = parseResult.GetRequiredValue(_options.Sort);
         var request = new ListWorkloadUsageRequest { Node = parseResult.GetValue(_node) ?? string.Empty };
-        return await LiveView.RunAsync(
-            async (stream, cancellation) =>
+        return await _options.RunAsync(
+            parseResult,
+            Context.Output,
+            async (sort, cancellation) =>
             {
                 var response = await connection.Usage.ListWorkloadUsageAsync(request, deadline: FleetConnection.Deadline(), cancellationToken: cancellation);
-                var sorted = WorkloadUsageTable.Sort(response.Workloads, sort).ToList();
-                if (json)
-                {
-                    var ordered = new ListWorkloadUsageResponse();
-                    ordered.Workloads.AddRange(sorted);
-                    ProtoJson.Write(ordered, Context.Output);
-                    return;
-                }
-
-                if (stream)
-                {
-                    Context.Output.Write(LiveView.ClearScreen);
-                }
-
-                WorkloadUsageTable.Write(sorted, Context.Output);
-                await Context.Output.FlushAsync(cancellation);
+                var sorted = new ListWorkloadUsageResponse();
+                sorted.Workloads.AddRange(WorkloadUsageTable.Sort(response.Workloads, sort));
+                return sorted;
             },
-            !parseResult.GetValue(_options.NoStream),
-            TimeSpan.FromSeconds(parseResult.GetValue(_options.Interval)),
+            (rows, output) => WorkloadUsageTable.Write(rows.Workloads, output),
             cancellationToken);
     }
 }

@@ -19,31 +19,17 @@ internal sealed class TopNodesCommand : FleetCommand
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         using var connection = Connect(parseResult);
-        var json = parseResult.GetValue(_options.Output) == OutputOption.Json;
-        var sort = parseResult.GetRequiredValue(_options.Sort);
-        return await LiveView.RunAsync(
-            async (stream, cancellation) =>
+        return await _options.RunAsync(
+            parseResult,
+            Context.Output,
+            async (sort, cancellation) =>
             {
                 var response = await connection.Usage.ListNodeUsageAsync(new ListNodeUsageRequest(), deadline: FleetConnection.Deadline(), cancellationToken: cancellation);
-                var sorted = NodeUsageTable.Sort(response.Nodes, sort).ToList();
-                if (json)
-                {
-                    var ordered = new ListNodeUsageResponse();
-                    ordered.Nodes.AddRange(sorted);
-                    ProtoJson.Write(ordered, Context.Output);
-                    return;
-                }
-
-                if (stream)
-                {
-                    Context.Output.Write(LiveView.ClearScreen);
-                }
-
-                NodeUsageTable.Write(sorted, Context.Output);
-                await Context.Output.FlushAsync(cancellation);
+                var sorted = new ListNodeUsageResponse();
+                sorted.Nodes.AddRange(NodeUsageTable.Sort(response.Nodes, sort));
+                return sorted;
             },
-            !parseResult.GetValue(_options.NoStream),
-            TimeSpan.FromSeconds(parseResult.GetValue(_options.Interval)),
+            (rows, output) => NodeUsageTable.Write(rows.Nodes, output),
             cancellationToken);
     }
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Fleet.Cli.Output;
+using Google.Protobuf;
 
 namespace Fleet.Cli.Commands;
 
@@ -23,7 +25,44 @@ internal sealed class TopOptions
         command.Options.Add(Sort);
         command.Options.Add(Interval);
         command.Options.Add(Output);
+    }
 
+    /// <summary>
+    /// Runs the live view these options describe: each frame fetches the rows already sorted by
+    /// <see cref="Sort"/>, then prints them as JSON or, after clearing the screen when refreshing, as a table.
+    /// </summary>
+    public Task<int> RunAsync<TResponse>(
+        ParseResult parseResult,
+        TextWriter output,
+        Func<string, CancellationToken, Task<TResponse>> fetchSorted,
+        Action<TResponse, TextWriter> writeTable,
+        CancellationToken cancellationToken)
+        where TResponse : IMessage
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        var json = parseResult.GetValue(Output) == OutputOption.Json;
+        var sort = parseResult.GetRequiredValue(Sort);
+        return LiveView.RunAsync(
+            async (stream, cancellation) =>
+            {
+                var rows = await fetchSorted(sort, cancellation);
+                if (json)
+                {
+                    ProtoJson.Write(rows, output);
+                    return;
+                }
+
+                if (stream)
+                {
+                    output.Write(LiveView.ClearScreen);
+                }
+
+                writeTable(rows, output);
+                await output.FlushAsync(cancellation);
+            },
+            !parseResult.GetValue(NoStream),
+            TimeSpan.FromSeconds(parseResult.GetValue(Interval)),
+            cancellationToken);
     }
 
     private static Option<double> CreateInterval()
